@@ -2,6 +2,7 @@ package stackconfig
 
 import (
 	"encoding/json"
+	"os"
 	"slices"
 	"strings"
 
@@ -12,13 +13,29 @@ import (
 // defaults and validates it. On any problem it returns an *Error listing all
 // of them, and the caller must register nothing.
 func Load(ctx *pulumi.Context) (*Config, error) {
+	keys := append(namespaced(ctx.Project(), ProjectKeys), KeyAWSRegion, KeyAWSDefaultTags)
 	values := map[string]string{}
-	for _, key := range append(namespaced(ctx.Project(), ProjectKeys), KeyAWSRegion, KeyAWSDefaultTags) {
+	for _, key := range append(keys, engineConfigKeys()...) {
 		if v, ok := ctx.GetConfig(key); ok {
 			values[key] = v
 		}
 	}
 	return Parse(ctx.Project(), ctx.Stack(), values)
+}
+
+// engineConfigKeys lists every config key the engine handed the program in
+// PULUMI_CONFIG (the SDK offers no way to enumerate them), so a key the
+// project does not declare is reported instead of silently ignored.
+func engineConfigKeys() []string {
+	var all map[string]any
+	if err := json.Unmarshal([]byte(os.Getenv(pulumi.EnvConfig)), &all); err != nil {
+		return nil
+	}
+	keys := make([]string, 0, len(all))
+	for key := range all {
+		keys = append(keys, key)
+	}
+	return keys
 }
 
 // Parse builds a validated Config from raw config values keyed as Pulumi

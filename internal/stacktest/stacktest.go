@@ -1,0 +1,130 @@
+// Package stacktest runs the whole program for a committed stack file under
+// the mock engine, the way `pulumi up --stack <name>` would run it, and
+// hands the tests the record, the stack outputs and the warnings.
+package stacktest
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/langflow-infra/langflow-infra/internal/recorder"
+	"github.com/langflow-infra/langflow-infra/stack"
+	"github.com/langflow-infra/langflow-infra/stackconfig"
+)
+
+// Stacks are the committed stack files every whole-program test runs.
+var Stacks = []string{"dev", "prd"}
+
+// Result is one run of the program.
+type Result struct {
+	*recorder.Recorder
+	Deployment *stack.Deployment
+	// Outputs are the resolved stack outputs.
+	Outputs map[string]any
+}
+
+// RepoRoot is the directory holding Pulumi.yaml.
+func RepoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Values loads a committed stack's config values as the CLI assembles them.
+func Values(t testing.TB, stackName string) (project string, values map[string]string) {
+	t.Helper()
+	files, err := stackconfig.LoadStackFiles(RepoRoot(), stackName)
+	if err != nil {
+		t.Fatalf("loading stack %s: %v", stackName, err)
+	}
+	return files.Project, files.Values
+}
+
+// Run runs a committed stack and fails the test on any error.
+func Run(t testing.TB, stackName string) *Result {
+	t.Helper()
+	project, values := Values(t, stackName)
+	res, err := RunValues(project, stackName, values)
+	if err != nil {
+		t.Fatalf("running stack %s: %v", stackName, err)
+	}
+	return res
+}
+
+// RunValues runs the program with explicit config values.
+func RunValues(project, stackName string, values map[string]string) (*Result, error) {
+	res := &Result{Outputs: map[string]any{}}
+	var mu sync.Mutex
+	program := func(ctx *pulumi.Context) error {
+		d, err := stack.Deploy(ctx)
+		if err != nil {
+			return err
+		}
+		res.Deployment = d
+		for name, output := range d.Outputs {
+			output.ApplyT(func(v any) any {
+				mu.Lock()
+				defer mu.Unlock()
+				res.Outputs[name] = v
+				return v
+			})
+		}
+		return nil
+	}
+	restore := engineConfig(values)
+	defer restore()
+	rec, err := recorder.Run(program, project, stackName, values)
+	res.Recorder = rec
+	return res, err
+}
+
+// engineConfig hands the program its config in PULUMI_CONFIG as well, the
+// way the engine does, so the program sees the full key list.
+func engineConfig(values map[string]string) (restore func()) {
+	envMu.Lock()
+	previous, had := os.LookupEnv(pulumi.EnvConfig)
+	b, _ := json.Marshal(values)
+	os.Setenv(pulumi.EnvConfig, string(b))
+	return func() {
+		if had {
+			os.Setenv(pulumi.EnvConfig, previous)
+		} else {
+			os.Unsetenv(pulumi.EnvConfig)
+		}
+		envMu.Unlock()
+	}
+}
+
+// envMu serialises runs: the environment is process-wide.
+var envMu sync.Mutex
+
+// One returns the only resource of type typ, failing the test otherwise.
+func (r *Result) One(t testing.TB, typ string) *recorder.Resource {
+	t.Helper()
+	found := r.OfType(typ)
+	if len(found) != 1 {
+		t.Fatalf("want exactly one %s, got %d", typ, len(found))
+	}
+	return found[0]
+}
+
+// Named returns the resource of type typ with logical name name.
+func (r *Result) Named(t testing.TB, typ, name string) *recorder.Resource {
+	t.Helper()
+	res := r.Find(typ, name)
+	if res == nil {
+		t.Fatalf("no %s named %s", typ, name)
+	}
+	return res
+}
+
+// ArnOf returns the ARN the mock gave a resource.
+func ArnOf(res *recorder.Resource) string {
+	s, _ := res.Output("arn").(string)
+	return s
+}
