@@ -16,7 +16,7 @@ import (
 func decodeObject(key, raw string, dst any, ps *problems) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(raw), &fields); err != nil || fields == nil {
-		ps.add(key, raw, "must be an object with the keys %s", strings.Join(jsonKeys(reflect.TypeOf(dst).Elem()), ", "))
+		ps.add(key, rawJSON(raw), "must be an object with the keys %s", strings.Join(jsonKeys(reflect.TypeOf(dst).Elem()), ", "))
 		return
 	}
 	decodeFields(key, fields, reflect.ValueOf(dst).Elem(), ps)
@@ -34,25 +34,25 @@ func decodeFields(path string, fields map[string]json.RawMessage, dst reflect.Va
 		keyPath := path + "." + name
 		field, ok := fieldByJSONName(dst, name)
 		if !ok {
-			ps.add(keyPath, string(raw), "unknown key%s; known keys: %s", suggestion(name, known), strings.Join(known, ", "))
+			ps.add(keyPath, rawJSON(raw), "unknown key%s; known keys: %s", suggestion(name, known), strings.Join(known, ", "))
 			continue
 		}
 		if field.Kind() == reflect.Struct {
 			var nested map[string]json.RawMessage
 			if err := json.Unmarshal(raw, &nested); err != nil || nested == nil {
-				ps.add(keyPath, string(raw), "must be an object with the keys %s", strings.Join(jsonKeys(field.Type()), ", "))
+				ps.add(keyPath, rawJSON(raw), "must be an object with the keys %s", strings.Join(jsonKeys(field.Type()), ", "))
 				continue
 			}
 			decodeFields(keyPath, nested, field, ps)
 			continue
 		}
 		if string(raw) == "null" {
-			ps.add(keyPath, "null", "must be %s", describeKind(field.Type()))
+			ps.add(keyPath, rawJSON("null"), "must be %s", describeKind(field.Type()))
 			continue
 		}
 		target := reflect.New(field.Type())
 		if err := json.Unmarshal(raw, target.Interface()); err != nil {
-			ps.add(keyPath, string(raw), "must be %s", describeKind(field.Type()))
+			ps.add(keyPath, rawJSON(raw), "must be %s", describeKind(field.Type()))
 			continue
 		}
 		field.Set(target.Elem())

@@ -48,8 +48,13 @@ func (ps *problems) add(key string, value any, allowed string, args ...any) {
 	*ps = append(*ps, Problem{Key: key, Value: render(value), Allowed: fmt.Sprintf(allowed, args...)})
 }
 
+// rawJSON is config text as the user wrote it (JSON): shown verbatim.
+type rawJSON string
+
 func render(v any) string {
 	switch v := v.(type) {
+	case rawJSON:
+		return string(v)
 	case string:
 		return fmt.Sprintf("%q", v)
 	case []string:
