@@ -143,4 +143,3 @@ func writeFile(t *testing.T, path, body string) {
 		t.Fatal(err)
 	}
 }
-
