@@ -133,6 +133,7 @@ func Deploy(ctx *pulumi.Context) (*Deployment, error) {
 		Outputs: map[string]pulumi.Output{
 			"url":                 edge.URL,
 			"albDnsName":          edge.AlbDNSName,
+			"targetGroupArn":      edge.TargetGroupArn,
 			"ecrRepositoryUrl":    edge.EcrRepositoryURL,
 			"dbSecretArn":         db.SecretArn,
 			"dbClusterEndpoint":   db.Endpoint,

@@ -31,7 +31,7 @@ func TestCommittedStacksValidate(t *testing.T) {
 // TestExports checks every output the README documents, on both stacks.
 func TestExports(t *testing.T) {
 	want := []string{
-		"url", "albDnsName", "ecrRepositoryUrl", "dbSecretArn", "dbClusterEndpoint", "dbReaderEndpoint",
+		"url", "albDnsName", "targetGroupArn", "ecrRepositoryUrl", "dbSecretArn", "dbClusterEndpoint", "dbReaderEndpoint",
 		"ecsClusterName", "ecsServiceName", "containerName", "logGroupName", "image", "webAclArn",
 		"artifactsBucketName", "albLogsBucketName", "alarmTopicArn", "superuserSecretArn", "kmsKeyArn", "vpcId",
 	}

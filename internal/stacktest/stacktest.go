@@ -5,11 +5,13 @@ package stacktest
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -59,28 +61,52 @@ func Run(t testing.TB, stackName string) *Result {
 // RunValues runs the program with explicit config values.
 func RunValues(project, stackName string, values map[string]string) (*Result, error) {
 	res := &Result{Outputs: map[string]any{}}
-	var mu sync.Mutex
 	program := func(ctx *pulumi.Context) error {
 		d, err := stack.Deploy(ctx)
 		if err != nil {
 			return err
 		}
 		res.Deployment = d
-		for name, output := range d.Outputs {
-			output.ApplyT(func(v any) any {
-				mu.Lock()
-				defer mu.Unlock()
-				res.Outputs[name] = v
-				return v
-			})
-		}
-		return nil
+		outputs, err := awaitOutputs(d.Outputs)
+		res.Outputs = outputs
+		return err
 	}
 	restore := engineConfig(values)
 	defer restore()
 	rec, err := recorder.Run(program, project, stackName, values)
 	res.Recorder = rec
 	return res, err
+}
+
+// outputWait bounds how long a run waits for its outputs; under the mock
+// engine (an update, every value known) they resolve in milliseconds.
+const outputWait = 30 * time.Second
+
+// awaitOutputs resolves the stack outputs inside the program: RunErr waits
+// for registrations, not for apply callbacks, so reading outputs after it
+// returns would race.
+func awaitOutputs(outputs map[string]pulumi.Output) (map[string]any, error) {
+	names := make([]string, 0, len(outputs))
+	inputs := make([]any, 0, len(outputs))
+	for name, output := range outputs {
+		names = append(names, name)
+		inputs = append(inputs, output)
+	}
+	resolved := make(chan []any, 1)
+	pulumi.All(inputs...).ApplyT(func(values []any) error {
+		resolved <- values
+		return nil
+	})
+	select {
+	case values := <-resolved:
+		out := make(map[string]any, len(values))
+		for i, v := range values {
+			out[names[i]] = v
+		}
+		return out, nil
+	case <-time.After(outputWait):
+		return nil, fmt.Errorf("stack outputs did not resolve within %s", outputWait)
+	}
 }
 
 // engineConfig hands the program its config in PULUMI_CONFIG as well, the
