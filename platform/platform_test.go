@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/langflow-infra/langflow-infra/awsfacts"
-	"github.com/langflow-infra/langflow-infra/internal/recorder"
 	"github.com/langflow-infra/langflow-infra/internal/stacktest"
 	"github.com/langflow-infra/langflow-infra/platform"
 )
@@ -35,27 +34,6 @@ func TestRegistry(t *testing.T) {
 			}
 		})
 	}
-}
-
-// policyDoc parses a policy input.
-func policyDoc(t *testing.T, r *recorder.Resource, key string) []map[string]any {
-	t.Helper()
-	var doc struct {
-		Statement []map[string]any
-	}
-	if err := json.Unmarshal([]byte(r.String(key)), &doc); err != nil {
-		t.Fatalf("%s %s: %v", r.Name, key, err)
-	}
-	return doc.Statement
-}
-
-func statement(statements []map[string]any, sid string) map[string]any {
-	for _, s := range statements {
-		if s["Sid"] == sid {
-			return s
-		}
-	}
-	return nil
 }
 
 func TestBuckets(t *testing.T) {
@@ -98,13 +76,12 @@ func TestBuckets(t *testing.T) {
 				if len(lifecycle) != 1 || lifecycle[0]["status"] != "Enabled" || lifecycle[0]["abortIncompleteMultipartUpload"] == nil {
 					t.Errorf("%s lifecycle = %v", name, lifecycle)
 				}
-				deny := statement(policyDoc(t, res.Named(t, "aws:s3/bucketPolicy:BucketPolicy", name), "policy"), "DenyInsecureTransport")
+				deny := stacktest.Statements(t, res.Named(t, "aws:s3/bucketPolicy:BucketPolicy", name), "policy")["DenyInsecureTransport"]
 				if deny == nil || deny["Effect"] != "Deny" {
 					t.Errorf("%s policy lacks the TLS-only denial", name)
 				}
 			}
-			logPolicy := policyDoc(t, res.Named(t, "aws:s3/bucketPolicy:BucketPolicy", "langflow-"+tc.stack+"-alb-logs"), "policy")
-			elb := statement(logPolicy, "RegionalELBAccountWritesAccessLogs")
+			elb := stacktest.Statements(t, res.Named(t, "aws:s3/bucketPolicy:BucketPolicy", "langflow-"+tc.stack+"-alb-logs"), "policy")["RegionalELBAccountWritesAccessLogs"]
 			if elb == nil || elb["Principal"].(map[string]any)["AWS"].([]any)[0] != "arn:aws:iam::582318560864:root" ||
 				!strings.HasSuffix(elb["Resource"].([]any)[0].(string), "/alb/AWSLogs/123456789012/*") {
 				t.Errorf("ELB log delivery statement = %v", elb)
@@ -190,7 +167,7 @@ func TestListenerRules(t *testing.T) {
 				if r.Number("priority") != w.priority || r.String("listenerArn") != stacktest.ArnOf(app) || action["type"] != w.action {
 					t.Errorf("%s: priority %v listener %s action %v", name, r.Number("priority"), r.String("listenerArn"), action)
 				}
-				if got := toStrings(paths); !slices.Equal(got, w.paths) {
+				if got := stacktest.StringList(paths); !slices.Equal(got, w.paths) {
 					t.Errorf("%s paths = %q, want %q", name, got, w.paths)
 				}
 				if w.action == "forward" && action["targetGroupArn"] != tgArn {
@@ -306,7 +283,7 @@ func TestAlarms(t *testing.T) {
 			if topic.String("kmsMasterKeyId") != stacktest.ArnOf(res.One(t, "aws:kms/key:Key")) {
 				t.Errorf("topic key = %s, want the stack key (aws/sns drops alarm notifications)", topic.String("kmsMasterKeyId"))
 			}
-			publish := statement(policyDoc(t, res.One(t, "aws:sns/topicPolicy:TopicPolicy"), "policy"), "CloudWatchAlarmsPublish")
+			publish := stacktest.Statements(t, res.One(t, "aws:sns/topicPolicy:TopicPolicy"), "policy")["CloudWatchAlarmsPublish"]
 			if publish == nil || publish["Principal"].(map[string]any)["Service"].([]any)[0] != "cloudwatch.amazonaws.com" {
 				t.Errorf("topic policy does not let CloudWatch publish: %v", publish)
 			}
@@ -316,7 +293,7 @@ func TestAlarms(t *testing.T) {
 			}
 			for suffix, metric := range want {
 				a := res.Named(t, "aws:cloudwatch/metricAlarm:MetricAlarm", "langflow-"+name+"-"+suffix)
-				actions := toStrings(a.Get("alarmActions"))
+				actions := stacktest.StringList(a.Get("alarmActions"))
 				if a.String("metricName") != metric || !slices.Equal(actions, []string{stacktest.ArnOf(topic)}) {
 					t.Errorf("alarm %s = %v", suffix, a.Inputs)
 				}
@@ -327,13 +304,4 @@ func TestAlarms(t *testing.T) {
 			}
 		})
 	}
-}
-
-func toStrings(v any) []string {
-	list, _ := v.([]any)
-	out := make([]string, 0, len(list))
-	for _, e := range list {
-		out = append(out, e.(string))
-	}
-	return out
 }

@@ -157,8 +157,8 @@ func TestECSService(t *testing.T) {
 			network := svc.Object("networkConfiguration")
 			tasks := res.Named(t, "aws:ec2/securityGroup:SecurityGroup", "langflow-"+tc.stack+"-tasks")
 			wantSubnets := []string{"subnet-" + tc.subnets + "-ap-northeast-1a", "subnet-" + tc.subnets + "-ap-northeast-1c"}
-			if network["assignPublicIp"] != tc.public || !slices.Equal(toStrings(network["subnets"]), wantSubnets) ||
-				!slices.Equal(toStrings(network["securityGroups"]), []string{tasks.ID}) {
+			if network["assignPublicIp"] != tc.public || !slices.Equal(stacktest.StringList(network["subnets"]), wantSubnets) ||
+				!slices.Equal(stacktest.StringList(network["securityGroups"]), []string{tasks.ID}) {
 				t.Errorf("network = %v", network)
 			}
 			breaker := svc.Object("deploymentCircuitBreaker")
@@ -233,16 +233,16 @@ func TestIAM(t *testing.T) {
 				secretArns = append(secretArns, stacktest.ArnOf(res.Named(t, "aws:secretsmanager/secret:Secret", "langflow-"+name+"-"+s)))
 			}
 			slices.Sort(secretArns)
-			exec := statements(t, res.Named(t, "aws:iam/rolePolicy:RolePolicy", "langflow-"+name+"-execution"))
-			if got := toStrings(exec["ReadExactlyLangflowsSecrets"]["Resource"]); !slices.Equal(slices.Sorted(slices.Values(got)), secretArns) {
+			exec := stacktest.Statements(t, res.Named(t, "aws:iam/rolePolicy:RolePolicy", "langflow-"+name+"-execution"), "policy")
+			if got := stacktest.StringList(exec["ReadExactlyLangflowsSecrets"]["Resource"]); !slices.Equal(slices.Sorted(slices.Values(got)), secretArns) {
 				t.Errorf("execution role reads secrets %q, want %q", got, secretArns)
 			}
-			if got := toStrings(exec["PullFromOurRepository"]["Resource"]); !slices.Equal(got, []string{stacktest.ArnOf(res.One(t, "aws:ecr/repository:Repository"))}) {
+			if got := stacktest.StringList(exec["PullFromOurRepository"]["Resource"]); !slices.Equal(got, []string{stacktest.ArnOf(res.One(t, "aws:ecr/repository:Repository"))}) {
 				t.Errorf("execution role pulls from %q", got)
 			}
-			task := statements(t, res.Named(t, "aws:iam/rolePolicy:RolePolicy", "langflow-"+name+"-task"))
+			task := stacktest.Statements(t, res.Named(t, "aws:iam/rolePolicy:RolePolicy", "langflow-"+name+"-task"), "policy")
 			bucket := res.Named(t, "aws:s3/bucketV2:BucketV2", "langflow-"+name+"-artifacts").Output("arn").(string)
-			if got := toStrings(task["ReadWriteArtifacts"]["Resource"]); !slices.Equal(got, []string{bucket + "/*"}) {
+			if got := stacktest.StringList(task["ReadWriteArtifacts"]["Resource"]); !slices.Equal(got, []string{bucket + "/*"}) {
 				t.Errorf("task role writes %q", got)
 			}
 			if _, ok := task["ECSExecChannels"]; !ok {
@@ -351,28 +351,6 @@ func portOf(r *recorder.Resource) string {
 		return "range"
 	}
 	return fmt.Sprint(int(from))
-}
-
-func statements(t *testing.T, r *recorder.Resource) map[string]map[string]any {
-	t.Helper()
-	var doc struct{ Statement []map[string]any }
-	if err := json.Unmarshal([]byte(r.String("policy")), &doc); err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]map[string]any{}
-	for _, s := range doc.Statement {
-		out[s["Sid"].(string)] = s
-	}
-	return out
-}
-
-func toStrings(v any) []string {
-	list, _ := v.([]any)
-	out := make([]string, 0, len(list))
-	for _, e := range list {
-		out = append(out, e.(string))
-	}
-	return out
 }
 
 func equalMaps(got []map[string]any, want []map[string]any) bool {

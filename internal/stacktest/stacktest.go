@@ -154,3 +154,29 @@ func ArnOf(res *recorder.Resource) string {
 	s, _ := res.Output("arn").(string)
 	return s
 }
+
+// Statements parses the policy document in input key of r, by Sid.
+func Statements(t testing.TB, r *recorder.Resource, key string) map[string]map[string]any {
+	t.Helper()
+	var doc struct{ Statement []map[string]any }
+	if err := json.Unmarshal([]byte(r.String(key)), &doc); err != nil {
+		t.Fatalf("%s %s: %v", r.Name, key, err)
+	}
+	out := map[string]map[string]any{}
+	for _, s := range doc.Statement {
+		sid, _ := s["Sid"].(string)
+		out[sid] = s
+	}
+	return out
+}
+
+// StringList converts a plain list value to strings.
+func StringList(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, e := range list {
+		s, _ := e.(string)
+		out = append(out, s)
+	}
+	return out
+}
