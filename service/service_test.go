@@ -16,12 +16,18 @@ import (
 )
 
 type container struct {
-	Name         string
-	Image        string
-	PortMappings []struct{ ContainerPort int }
-	Environment  []service.EnvVar
-	Secrets      []service.SecretVar
-	HealthCheck  struct {
+	Name                   string
+	Image                  string
+	Essential              bool
+	User                   string
+	Command                []string
+	ReadonlyRootFilesystem bool
+	MountPoints            []struct{ SourceVolume, ContainerPath string }
+	DependsOn              []struct{ ContainerName, Condition string }
+	PortMappings           []struct{ ContainerPort int }
+	Environment            []service.EnvVar
+	Secrets                []service.SecretVar
+	HealthCheck            struct {
 		Command     []string
 		StartPeriod int
 	}
@@ -32,14 +38,55 @@ type container struct {
 	}
 }
 
-func langflowContainer(t *testing.T, res *stacktest.Result) (*recorder.Resource, container) {
+func containers(t *testing.T, res *stacktest.Result) (*recorder.Resource, map[string]container) {
 	t.Helper()
 	td := res.One(t, "aws:ecs/taskDefinition:TaskDefinition")
 	var defs []container
-	if err := json.Unmarshal([]byte(td.String("containerDefinitions")), &defs); err != nil || len(defs) != 1 {
-		t.Fatalf("container definitions: %v (%d)", err, len(defs))
+	if err := json.Unmarshal([]byte(td.String("containerDefinitions")), &defs); err != nil {
+		t.Fatalf("container definitions: %v", err)
 	}
-	return td, defs[0]
+	byName := map[string]container{}
+	for _, d := range defs {
+		byName[d.Name] = d
+	}
+	return td, byName
+}
+
+func langflowContainer(t *testing.T, res *stacktest.Result) (*recorder.Resource, container) {
+	t.Helper()
+	td, byName := containers(t, res)
+	c, ok := byName[service.ContainerName]
+	if !ok {
+		t.Fatalf("no %s container in %v", service.ContainerName, byName)
+	}
+	return td, c
+}
+
+// TestReadOnlyRootFilesystem: Langflow's root filesystem is read-only; it
+// writes only to task volumes, which an init container hands to its user.
+func TestReadOnlyRootFilesystem(t *testing.T) {
+	res := stacktest.Run(t, "dev")
+	td, byName := containers(t, res)
+	app, init := byName[service.ContainerName], byName[service.VolumeInitContainer]
+	var volumes []string
+	for _, v := range td.Objects("volumes") {
+		volumes = append(volumes, v["name"].(string))
+	}
+	paths := map[string]string{}
+	for _, m := range app.MountPoints {
+		paths[m.ContainerPath] = m.SourceVolume
+	}
+	if !app.ReadonlyRootFilesystem || paths["/app/data"] == "" || paths["/tmp"] == "" || paths["/var/lib/amazon"] == "" ||
+		len(volumes) != len(service.WritableVolumes) {
+		t.Errorf("langflow: read-only %v, mounts %v, task volumes %q", app.ReadonlyRootFilesystem, paths, volumes)
+	}
+	if len(app.DependsOn) != 1 || app.DependsOn[0].ContainerName != service.VolumeInitContainer || app.DependsOn[0].Condition != "SUCCESS" {
+		t.Errorf("langflow must wait for the volume init container: %+v", app.DependsOn)
+	}
+	if init.Essential || !init.ReadonlyRootFilesystem || init.Image != service.VolumeInitImage ||
+		!strings.Contains(strings.Join(init.Command, " "), "chown 1000:1000 /app/data /tmp") {
+		t.Errorf("init container = %+v", init)
+	}
 }
 
 func TestTaskDefinition(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/pulumi/pulumi-aws/sdk/v6/go/aws/ecs"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -103,17 +104,63 @@ func Secrets(dbSecretArn, superuserSecretArn, secretKeySecretArn string) []Secre
 
 // containerDefinition is the subset of ECS's schema we set.
 type containerDefinition struct {
-	Name             string           `json:"name"`
-	Image            string           `json:"image"`
-	Essential        bool             `json:"essential"`
-	PortMappings     []portMapping    `json:"portMappings"`
-	Environment      []EnvVar         `json:"environment"`
-	Secrets          []SecretVar      `json:"secrets"`
-	LogConfiguration logConfiguration `json:"logConfiguration"`
-	HealthCheck      healthCheck      `json:"healthCheck"`
-	StopTimeout      int              `json:"stopTimeout"`
-	LinuxParameters  map[string]any   `json:"linuxParameters"`
+	Name                   string           `json:"name"`
+	Image                  string           `json:"image"`
+	Essential              bool             `json:"essential"`
+	User                   string           `json:"user,omitempty"`
+	Command                []string         `json:"command,omitempty"`
+	PortMappings           []portMapping    `json:"portMappings,omitempty"`
+	Environment            []EnvVar         `json:"environment,omitempty"`
+	Secrets                []SecretVar      `json:"secrets,omitempty"`
+	ReadonlyRootFilesystem bool             `json:"readonlyRootFilesystem"`
+	MountPoints            []mountPoint     `json:"mountPoints"`
+	DependsOn              []dependency     `json:"dependsOn,omitempty"`
+	LogConfiguration       logConfiguration `json:"logConfiguration"`
+	HealthCheck            *healthCheck     `json:"healthCheck,omitempty"`
+	StopTimeout            int              `json:"stopTimeout,omitempty"`
+	LinuxParameters        map[string]any   `json:"linuxParameters,omitempty"`
 }
+
+type mountPoint struct {
+	SourceVolume  string `json:"sourceVolume"`
+	ContainerPath string `json:"containerPath"`
+	ReadOnly      bool   `json:"readOnly"`
+}
+
+type dependency struct {
+	ContainerName string `json:"containerName"`
+	Condition     string `json:"condition"`
+}
+
+// WritableVolume is a task volume mounted writable into a container whose
+// root filesystem is read-only (FSBP ECS.5).
+type WritableVolume struct {
+	Name string
+	Path string
+	// LangflowOwned volumes are handed to Langflow's user before it starts.
+	LangflowOwned bool
+}
+
+// WritableVolumes are the only paths the Langflow container writes: its
+// home and config directory, /tmp, and the two directories the ECS Exec
+// agent needs.
+var WritableVolumes = []WritableVolume{
+	{Name: "langflow-data", Path: "/app/data", LangflowOwned: true},
+	{Name: "tmp", Path: "/tmp", LangflowOwned: true},
+	{Name: "ssm-lib", Path: "/var/lib/amazon"},
+	{Name: "ssm-log", Path: "/var/log/amazon"},
+}
+
+const (
+	// langflowUID is the user the Langflow image runs as.
+	langflowUID = 1000
+	// VolumeInitContainer hands the writable volumes to Langflow's user:
+	// Fargate creates task volumes owned by root, mode 0755.
+	VolumeInitContainer = "volume-permissions"
+	// VolumeInitImage is a pinned BusyBox from the ECR Public mirror of
+	// Docker Official Images (no Docker Hub rate limit).
+	VolumeInitImage = "public.ecr.aws/docker/library/busybox:1.37.0"
+)
 
 type portMapping struct {
 	ContainerPort int    `json:"containerPort"`
@@ -155,26 +202,32 @@ func newTaskDefinition(ctx *pulumi.Context, name string, args *Args, in taskInpu
 		args.DBSecretArn, in.secrets.superuserPassword.Arn, in.secrets.secretKey.Arn,
 	).ApplyT(func(v []any) (string, error) {
 		image, logGroup, url, bucket := v[0].(string), v[1].(string), v[2].(string), v[3].(string)
-		container := containerDefinition{
-			Name:         ContainerName,
-			Image:        image,
-			Essential:    true,
-			PortMappings: []portMapping{{ContainerPort: langflow.Port, Protocol: "tcp", Name: "http"}},
-			Environment:  Environment(settings, url, bucket, args.Region, args.HTTPS),
-			Secrets:      Secrets(v[4].(string), v[5].(string), v[6].(string)),
-			LogConfiguration: logConfiguration{LogDriver: "awslogs", Options: map[string]string{
+		logs := func(prefix string) logConfiguration {
+			return logConfiguration{LogDriver: "awslogs", Options: map[string]string{
 				"awslogs-group":         logGroup,
 				"awslogs-region":        args.Region,
-				"awslogs-stream-prefix": ContainerName,
-			}},
-			HealthCheck: healthCheck{
+				"awslogs-stream-prefix": prefix,
+			}}
+		}
+		container := containerDefinition{
+			Name:                   ContainerName,
+			Image:                  image,
+			Essential:              true,
+			PortMappings:           []portMapping{{ContainerPort: langflow.Port, Protocol: "tcp", Name: "http"}},
+			Environment:            Environment(settings, url, bucket, args.Region, args.HTTPS),
+			Secrets:                Secrets(v[4].(string), v[5].(string), v[6].(string)),
+			ReadonlyRootFilesystem: true,
+			MountPoints:            mountPoints(func(WritableVolume) bool { return true }),
+			DependsOn:              []dependency{{ContainerName: VolumeInitContainer, Condition: "SUCCESS"}},
+			LogConfiguration:       logs(ContainerName),
+			HealthCheck: &healthCheck{
 				Command: healthCommand, Interval: 30, Timeout: 5, Retries: 3, StartPeriod: StartPeriodSeconds,
 			},
 			StopTimeout: StopTimeoutSeconds,
 			// ECS Exec needs an init process to reap the sessions it starts.
 			LinuxParameters: map[string]any{"initProcessEnabled": true},
 		}
-		b, err := json.Marshal([]containerDefinition{container})
+		b, err := json.Marshal([]containerDefinition{volumeInit(logs(VolumeInitContainer)), container})
 		return string(b), err
 	}).(pulumi.StringOutput)
 	return ecs.NewTaskDefinition(ctx, name, &ecs.TaskDefinitionArgs{
@@ -190,5 +243,45 @@ func newTaskDefinition(ctx *pulumi.Context, name string, args *Args, in taskInpu
 		ExecutionRoleArn:     in.roles.execution.Arn,
 		TaskRoleArn:          in.roles.task.Arn,
 		ContainerDefinitions: definitions,
+		Volumes:              taskVolumes(),
 	}, pulumi.Parent(s))
+}
+
+// volumeInit runs once before Langflow, as root with a read-only root
+// filesystem of its own, and gives Langflow's user the volumes it writes.
+func volumeInit(logs logConfiguration) containerDefinition {
+	var paths []string
+	for _, v := range WritableVolumes {
+		if v.LangflowOwned {
+			paths = append(paths, v.Path)
+		}
+	}
+	return containerDefinition{
+		Name:                   VolumeInitContainer,
+		Image:                  VolumeInitImage,
+		Essential:              false,
+		User:                   "0",
+		Command:                []string{"sh", "-c", fmt.Sprintf("chown %d:%d %s", langflowUID, langflowUID, strings.Join(paths, " "))},
+		ReadonlyRootFilesystem: true,
+		MountPoints:            mountPoints(func(v WritableVolume) bool { return v.LangflowOwned }),
+		LogConfiguration:       logs,
+	}
+}
+
+func mountPoints(include func(WritableVolume) bool) []mountPoint {
+	var out []mountPoint
+	for _, v := range WritableVolumes {
+		if include(v) {
+			out = append(out, mountPoint{SourceVolume: v.Name, ContainerPath: v.Path})
+		}
+	}
+	return out
+}
+
+func taskVolumes() ecs.TaskDefinitionVolumeArray {
+	var out ecs.TaskDefinitionVolumeArray
+	for _, v := range WritableVolumes {
+		out = append(out, &ecs.TaskDefinitionVolumeArgs{Name: pulumi.String(v.Name)})
+	}
+	return out
 }
