@@ -106,8 +106,9 @@ var mockTypes = map[string]computed{
 	"aws:ecs/service:Service": func(_ *Recorder, res *Resource, _ string) map[string]any {
 		return map[string]any{"name": nameOr(res, "name")}
 	},
-	"aws:cloudwatch/logGroup:LogGroup": func(_ *Recorder, res *Resource, _ string) map[string]any {
-		return map[string]any{"name": nameOr(res, "name")}
+	"aws:cloudwatch/logGroup:LogGroup": func(r *Recorder, res *Resource, _ string) map[string]any {
+		name := nameOr(res, "name")
+		return map[string]any{"name": name, "arn": fmt.Sprintf("arn:aws:logs:%s:%s:log-group:%s", r.Region, r.Account, name)}
 	},
 	"aws:ecs/taskDefinition:TaskDefinition": func(_ *Recorder, res *Resource, _ string) map[string]any {
 		return map[string]any{"revision": 1}
