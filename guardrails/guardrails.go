@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/langflow-infra/langflow-infra/internal/mockrun"
 	"github.com/langflow-infra/langflow-infra/internal/recorder"
 	"github.com/langflow-infra/langflow-infra/stackconfig"
 )
@@ -169,4 +170,44 @@ func notProduction(s stackconfig.Stage) bool  { return s != stackconfig.StagePrd
 // finding builds a Finding about a resource.
 func finding(rule string, r *recorder.Resource, format string, args ...any) Finding {
 	return Finding{Rule: rule, Resource: r.Type + " " + r.Name, Detail: fmt.Sprintf(format, args...)}
+}
+
+// FromRun builds the graph of one offline run of the program.
+func FromRun(res *mockrun.Result) *Graph {
+	return &Graph{Stack: res.Stack, Config: res.Deployment.Config, Recorder: res.Recorder}
+}
+
+// MarkdownTable renders every rule with its outcome on each stack: the
+// README's "Security and reliability" table.
+func MarkdownTable(reports []Report) string {
+	var b strings.Builder
+	b.WriteString("| id | requirement | severity |")
+	for _, r := range reports {
+		fmt.Fprintf(&b, " %s |", r.Stack)
+	}
+	b.WriteString(" exception |\n|---|---|---|")
+	for range reports {
+		b.WriteString("---|")
+	}
+	b.WriteString("---|\n")
+	for i, rule := range Rules() {
+		fmt.Fprintf(&b, "| %s | %s | %s |", rule.ID, rule.Requirement, rule.Severity)
+		var reasons []string
+		for _, r := range reports {
+			res := r.Results[i]
+			switch {
+			case !res.Applicable:
+				b.WriteString(" n/a |")
+			case res.Passed():
+				b.WriteString(" pass |")
+			case res.Exception != nil:
+				b.WriteString(" exception |")
+				reasons = append(reasons, r.Stack+": "+res.Exception.Reason)
+			default:
+				b.WriteString(" **FAIL** |")
+			}
+		}
+		fmt.Fprintf(&b, " %s |\n", strings.Join(reasons, "; "))
+	}
+	return b.String()
 }

@@ -5,31 +5,17 @@ package stacktest
 
 import (
 	"encoding/json"
-	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"testing"
-	"time"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-
+	"github.com/langflow-infra/langflow-infra/internal/mockrun"
 	"github.com/langflow-infra/langflow-infra/internal/recorder"
-	"github.com/langflow-infra/langflow-infra/stack"
 	"github.com/langflow-infra/langflow-infra/stackconfig"
 )
 
 // Stacks are the committed stack files every whole-program test runs.
 var Stacks = []string{"dev", "prd"}
-
-// Result is one run of the program.
-type Result struct {
-	*recorder.Recorder
-	Deployment *stack.Deployment
-	// Outputs are the resolved stack outputs.
-	Outputs map[string]any
-}
 
 // RepoRoot is the directory holding Pulumi.yaml.
 func RepoRoot() string {
@@ -47,6 +33,15 @@ func Values(t testing.TB, stackName string) (project string, values map[string]s
 	return files.Project, files.Values
 }
 
+// Result is one run of the program, with assertion helpers.
+type Result struct{ *mockrun.Result }
+
+// RunValues runs the program with explicit config values.
+func RunValues(project, stackName string, values map[string]string) (*Result, error) {
+	res, err := mockrun.RunValues(project, stackName, values)
+	return &Result{res}, err
+}
+
 // Run runs a committed stack and fails the test on any error.
 func Run(t testing.TB, stackName string) *Result {
 	t.Helper()
@@ -57,77 +52,6 @@ func Run(t testing.TB, stackName string) *Result {
 	}
 	return res
 }
-
-// RunValues runs the program with explicit config values.
-func RunValues(project, stackName string, values map[string]string) (*Result, error) {
-	res := &Result{Outputs: map[string]any{}}
-	program := func(ctx *pulumi.Context) error {
-		d, err := stack.Deploy(ctx)
-		if err != nil {
-			return err
-		}
-		res.Deployment = d
-		outputs, err := awaitOutputs(d.Outputs)
-		res.Outputs = outputs
-		return err
-	}
-	restore := engineConfig(values)
-	defer restore()
-	rec, err := recorder.Run(program, project, stackName, values)
-	res.Recorder = rec
-	return res, err
-}
-
-// outputWait bounds how long a run waits for its outputs; under the mock
-// engine (an update, every value known) they resolve in milliseconds.
-const outputWait = 30 * time.Second
-
-// awaitOutputs resolves the stack outputs inside the program: RunErr waits
-// for registrations, not for apply callbacks, so reading outputs after it
-// returns would race.
-func awaitOutputs(outputs map[string]pulumi.Output) (map[string]any, error) {
-	names := make([]string, 0, len(outputs))
-	inputs := make([]any, 0, len(outputs))
-	for name, output := range outputs {
-		names = append(names, name)
-		inputs = append(inputs, output)
-	}
-	resolved := make(chan []any, 1)
-	pulumi.All(inputs...).ApplyT(func(values []any) error {
-		resolved <- values
-		return nil
-	})
-	select {
-	case values := <-resolved:
-		out := make(map[string]any, len(values))
-		for i, v := range values {
-			out[names[i]] = v
-		}
-		return out, nil
-	case <-time.After(outputWait):
-		return nil, fmt.Errorf("stack outputs did not resolve within %s", outputWait)
-	}
-}
-
-// engineConfig hands the program its config in PULUMI_CONFIG as well, the
-// way the engine does, so the program sees the full key list.
-func engineConfig(values map[string]string) (restore func()) {
-	envMu.Lock()
-	previous, had := os.LookupEnv(pulumi.EnvConfig)
-	b, _ := json.Marshal(values)
-	os.Setenv(pulumi.EnvConfig, string(b))
-	return func() {
-		if had {
-			os.Setenv(pulumi.EnvConfig, previous)
-		} else {
-			os.Unsetenv(pulumi.EnvConfig)
-		}
-		envMu.Unlock()
-	}
-}
-
-// envMu serialises runs: the environment is process-wide.
-var envMu sync.Mutex
 
 // One returns the only resource of type typ, failing the test otherwise.
 func (r *Result) One(t testing.TB, typ string) *recorder.Resource {
