@@ -119,17 +119,26 @@ func postgresLogGroup(ctx *pulumi.Context, name string, args *Args, d *Database)
 	}, pulumi.Parent(d))
 }
 
-// newInstances creates the writer and the readers, each in the next AZ.
-// Readers take promotion tier 1 so they scale with the writer and a
-// failover lands on an instance already sized for the load.
-func newInstances(ctx *pulumi.Context, name string, args *Args, cluster *rds.Cluster, d *Database) error {
+// Promotion tiers. Langflow sends no query to readers, so a reader is a
+// failover target only: in tier 2 it scales on its own load (none) and
+// idles at the minimum capacity instead of mirroring the writer's ACUs;
+// after a failover it scales up within seconds.
+const (
+	writerPromotionTier = 0
+	ReaderPromotionTier = 2
+)
+
+// newInstances creates the writer and the readers, each in the next AZ,
+// and returns the writer: nothing can use the database before it exists.
+func newInstances(ctx *pulumi.Context, name string, args *Args, cluster *rds.Cluster, d *Database) (*rds.ClusterInstance, error) {
 	s := args.Settings
+	var writer *rds.ClusterInstance
 	for i := 0; i <= s.Readers; i++ {
-		role, tier := "writer", 0
+		role, tier := "writer", writerPromotionTier
 		if i > 0 {
-			role, tier = fmt.Sprintf("reader-%d", i), 1
+			role, tier = fmt.Sprintf("reader-%d", i), ReaderPromotionTier
 		}
-		_, err := rds.NewClusterInstance(ctx, fmt.Sprintf("%s-%s", name, role), &rds.ClusterInstanceArgs{
+		instance, err := rds.NewClusterInstance(ctx, fmt.Sprintf("%s-%s", name, role), &rds.ClusterInstanceArgs{
 			Identifier:                         pulumi.Sprintf("%s-%s", args.Name, role),
 			ClusterIdentifier:                  cluster.ID(),
 			InstanceClass:                      pulumi.String(instanceClass),
@@ -146,10 +155,13 @@ func newInstances(ctx *pulumi.Context, name string, args *Args, cluster *rds.Clu
 			ApplyImmediately:                   pulumi.Bool(!args.Production),
 		}, pulumi.Parent(d))
 		if err != nil {
-			return err
+			return nil, err
+		}
+		if writer == nil {
+			writer = instance
 		}
 	}
-	return nil
+	return writer, nil
 }
 
 // performanceInsights is on for clusters that never pause: the guide enables

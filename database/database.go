@@ -6,6 +6,7 @@ package database
 import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/langflow-infra/langflow-infra/internal/order"
 	"github.com/langflow-infra/langflow-infra/stackconfig"
 )
 
@@ -61,14 +62,18 @@ func New(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOp
 	}
 	d.ClusterIdentifier = cluster.ClusterIdentifier
 	d.Endpoint, d.ReaderEndpoint, d.Port = cluster.Endpoint, cluster.ReaderEndpoint, cluster.Port
-	if err := newInstances(ctx, name, args, cluster, d); err != nil {
+	writer, err := newInstances(ctx, name, args, cluster, d)
+	if err != nil {
 		return nil, err
 	}
 	secret, err := credentialsSecret(ctx, name, args, password, cluster, d)
 	if err != nil {
 		return nil, err
 	}
-	d.SecretArn = secret.Arn
+	// The secret's ARN resolves only once the writer exists, so the service
+	// (which reads it) does not start tasks against a cluster with no
+	// instance: they would fail and trip the circuit breaker.
+	d.SecretArn = order.After(secret.Arn, writer.Arn)
 	return d, ctx.RegisterResourceOutputs(d, pulumi.Map{
 		"clusterIdentifier": d.ClusterIdentifier,
 		"endpoint":          d.Endpoint,

@@ -69,6 +69,15 @@ func TestCluster(t *testing.T) {
 					t.Errorf("instance %s = %v", instance.Name, instance.Inputs)
 				}
 			}
+			for _, instance := range res.OfType("aws:rds/clusterInstance:ClusterInstance") {
+				wantTier := float64(database.ReaderPromotionTier)
+				if strings.HasSuffix(instance.Name, "-writer") {
+					wantTier = 0
+				}
+				if instance.Number("promotionTier") != wantTier {
+					t.Errorf("%s promotion tier = %v, want %v", instance.Name, instance.Number("promotionTier"), wantTier)
+				}
+			}
 			slices.Sort(azs)
 			if !slices.Equal(azs, tc.instanceAZs) {
 				t.Errorf("instance AZs = %q, want %q", azs, tc.instanceAZs)

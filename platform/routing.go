@@ -7,6 +7,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/langflow-infra/langflow-infra/awsfacts"
+	"github.com/langflow-infra/langflow-infra/internal/order"
 )
 
 // Route is one listener rule.
@@ -104,9 +105,7 @@ func newListeners(ctx *pulumi.Context, name string, args *Args, p *Platform, alb
 	}
 	// ECS refuses a target group that no listener uses yet; handing the
 	// service an ARN that resolves only once the listener exists orders them.
-	p.TargetGroupArn = pulumi.All(tg.Arn, app.Arn).ApplyT(func(arns []any) string {
-		return arns[0].(string)
-	}).(pulumi.StringOutput)
+	p.TargetGroupArn = order.After(tg.Arn, app.Arn)
 	return nil
 }
 

@@ -161,3 +161,39 @@ func TestStackDifferences(t *testing.T) {
 		}
 	}
 }
+
+// TestServiceWaitsForWriterAndListener: the ECS service is created only
+// after the Aurora writer (its tasks would fail against an instance-less
+// cluster) and the application listener (ECS refuses an unattached target
+// group).
+func TestServiceWaitsForWriterAndListener(t *testing.T) {
+	for _, name := range stacktest.Stacks {
+		t.Run(name, func(t *testing.T) {
+			res := stacktest.Run(t, name)
+			svc := res.One(t, "aws:ecs/service:Service")
+			reached := map[string]bool{}
+			var walk func(urn string)
+			walk = func(urn string) {
+				if reached[urn] {
+					return
+				}
+				reached[urn] = true
+				if r := res.ByURN(urn); r != nil {
+					for _, dep := range r.Dependencies() {
+						walk(dep)
+					}
+				}
+			}
+			walk(svc.URN)
+			writer := res.Named(t, "aws:rds/clusterInstance:ClusterInstance", "langflow-"+name+"-writer")
+			app := "langflow-" + name + "-http"
+			if name == "prd" {
+				app = "langflow-" + name + "-https"
+			}
+			listener := res.Named(t, "aws:lb/listener:Listener", app)
+			if !reached[writer.URN] || !reached[listener.URN] {
+				t.Errorf("service waits for writer %v, listener %v", reached[writer.URN], reached[listener.URN])
+			}
+		})
+	}
+}

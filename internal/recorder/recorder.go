@@ -36,7 +36,34 @@ type Resource struct {
 	RetainOnDelete bool
 	IgnoreChanges  []string
 	DependsOn      []string
-	Provider       string
+	// PropertyDependencies are the URNs each input waited for.
+	PropertyDependencies map[string][]string
+	Provider             string
+}
+
+// Dependencies are every URN the resource waited for: explicit dependsOn
+// and the resources its inputs came from.
+func (res *Resource) Dependencies() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(urns []string) {
+		for _, u := range urns {
+			if u != "" && !seen[u] {
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	}
+	add(res.DependsOn)
+	keys := make([]string, 0, len(res.PropertyDependencies))
+	for k := range res.PropertyDependencies {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		add(res.PropertyDependencies[k])
+	}
+	return out
 }
 
 // Recorder is a pulumi.MockResourceMonitor that keeps what it is given.
@@ -71,6 +98,10 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 		res.RetainOnDelete = rpc.GetRetainOnDelete()
 		res.IgnoreChanges = rpc.GetIgnoreChanges()
 		res.DependsOn = rpc.GetDependencies()
+		res.PropertyDependencies = map[string][]string{}
+		for key, deps := range rpc.GetPropertyDependencies() {
+			res.PropertyDependencies[key] = deps.GetUrns()
+		}
 		res.Provider = rpc.GetProvider()
 		res.URN = urnFor(res.Parent, res.Type, res.Name)
 	}
