@@ -181,8 +181,6 @@ func AuroraMaxConnections(minACU, maxACU float64) int {
 
 // ALB facts (ELB user guide, "Application Load Balancers").
 const (
-	// DefaultALBIdleTimeoutSeconds is too short for Langflow's streamed builds.
-	DefaultALBIdleTimeoutSeconds = 60
 	// MaxListenerRulePriority bounds listener rule priorities (1 to 50000).
 	MaxListenerRulePriority = 50000
 	// ALBTLSPolicy is the TLS 1.3 + 1.2 policy AWS recommends for new listeners.

@@ -7,64 +7,40 @@ import (
 	"github.com/langflow-infra/langflow-infra/stackconfig"
 )
 
-// clusterRule is a rule on the Aurora cluster's inputs.
-func clusterRule(id, requirement string, severity Severity, ok func(c *recorder.Resource) bool, detail string) Rule {
-	return Rule{ID: id, Requirement: requirement, Severity: severity, Check: func(g *Graph) []Finding {
-		var out []Finding
-		for _, c := range g.OfType(typeCluster) {
-			if !ok(c) {
-				out = append(out, finding(id, c, "%s", detail))
-			}
-		}
-		return out
-	}}
-}
-
-// instanceRule is a rule on every Aurora instance.
-func instanceRule(id, requirement string, severity Severity, ok func(i *recorder.Resource) bool, detail string) Rule {
-	return Rule{ID: id, Requirement: requirement, Severity: severity, Check: func(g *Graph) []Finding {
-		var out []Finding
-		for _, i := range g.OfType(typeInstance) {
-			if !ok(i) {
-				out = append(out, finding(id, i, "%s", detail))
-			}
-		}
-		return out
-	}}
-}
-
 // defaultAdminNames are the user names RDS.24 treats as defaults.
 var defaultAdminNames = []string{"postgres", "admin", "root", "rdsadmin", "master"}
 
 var databaseRules = []Rule{
-	clusterRule("RDS.27", "Aurora storage is encrypted", Critical,
+	perResource("RDS.27", "Aurora storage is encrypted", Critical, typeCluster,
 		func(c *recorder.Resource) bool { return c.Bool("storageEncrypted") }, "storage is not encrypted"),
-	clusterRule("RDS.7", "Aurora has deletion protection", High,
+	perResource("RDS.7", "Aurora has deletion protection", High, typeCluster,
 		func(c *recorder.Resource) bool { return c.Bool("deletionProtection") }, "deletion protection is off"),
-	clusterRule("RDS.12", "Aurora accepts IAM authentication", Medium,
+	perResource("RDS.12", "Aurora accepts IAM authentication", Medium, typeCluster,
 		func(c *recorder.Resource) bool { return c.Bool("iamDatabaseAuthenticationEnabled") }, "IAM authentication is off"),
-	clusterRule("RDS.16", "Aurora copies tags to snapshots", Low,
+	perResource("RDS.16", "Aurora copies tags to snapshots", Low, typeCluster,
 		func(c *recorder.Resource) bool { return c.Bool("copyTagsToSnapshot") }, "tags are not copied to snapshots"),
-	clusterRule("RDS.24", "Aurora's admin user is not a default name", Medium,
+	perResource("RDS.24", "Aurora's admin user is not a default name", Medium, typeCluster,
 		func(c *recorder.Resource) bool {
 			return !slices.Contains(defaultAdminNames, c.String("masterUsername"))
 		},
 		"the admin user has a default name"),
-	clusterRule("RDS.37", "Aurora exports PostgreSQL logs to CloudWatch", Medium,
+	perResource("RDS.37", "Aurora exports PostgreSQL logs to CloudWatch", Medium, typeCluster,
 		func(c *recorder.Resource) bool {
 			return slices.Contains(c.Strings("enabledCloudwatchLogsExports"), "postgresql")
 		},
 		"the postgresql log is not exported"),
-	clusterRule("LF.DB-BACKUPS", "Aurora keeps at least 7 days of backups", Medium,
-		func(c *recorder.Resource) bool { return c.Number("backupRetentionPeriod") >= 7 }, "backups are kept under 7 days"),
-	clusterRule("LF.DB-FINAL-SNAPSHOT", "Deleting Aurora takes a final snapshot", High,
+	perResource("LF.DB-BACKUPS", "Aurora keeps at least 7 days of backups", Medium, typeCluster,
+		func(c *recorder.Resource) bool {
+			return c.Number("backupRetentionPeriod") >= stackconfig.MinProductionBackupDays
+		}, "backups are kept under 7 days"),
+	perResource("LF.DB-FINAL-SNAPSHOT", "Deleting Aurora takes a final snapshot", High, typeCluster,
 		func(c *recorder.Resource) bool {
 			return !c.Bool("skipFinalSnapshot") && c.String("finalSnapshotIdentifier") != ""
 		},
 		"no final snapshot on delete"),
-	instanceRule("RDS.2", "No Aurora instance is publicly accessible (RDS.2, RDS.46)", Critical,
+	perResource("RDS.2", "No Aurora instance is publicly accessible (RDS.2, RDS.46)", Critical, typeInstance,
 		func(i *recorder.Resource) bool { return !i.Bool("publiclyAccessible") }, "publicly accessible"),
-	instanceRule("RDS.13", "Aurora instances take minor upgrades automatically (RDS.13, RDS.35)", Medium,
+	perResource("RDS.13", "Aurora instances take minor upgrades automatically (RDS.13, RDS.35)", Medium, typeInstance,
 		func(i *recorder.Resource) bool { return i.Bool("autoMinorVersionUpgrade") }, "automatic minor upgrades are off"),
 	{
 		ID: "RDS.15", Requirement: "Aurora has instances in at least two AZs", Severity: Medium,

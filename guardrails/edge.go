@@ -9,18 +9,6 @@ import (
 	"github.com/langflow-infra/langflow-infra/langflow"
 )
 
-func albRule(id, requirement string, severity Severity, ok func(lb *recorder.Resource) bool, detail string) Rule {
-	return Rule{ID: id, Requirement: requirement, Severity: severity, Check: func(g *Graph) []Finding {
-		var out []Finding
-		for _, lb := range g.OfType(typeLoadBalancer) {
-			if !ok(lb) {
-				out = append(out, finding(id, lb, "%s", detail))
-			}
-		}
-		return out
-	}}
-}
-
 // mcpPaths must be unreachable unless service.mcpEnabled.
 var mcpPaths = []string{"/api/v1/mcp*", "/api/v2/mcp*", "/tenant/*/api/v1/mcp*", "/tenant/*/api/v2/mcp*"}
 
@@ -59,19 +47,19 @@ var edgeRules = []Rule{
 			return out
 		},
 	},
-	albRule("ELB.4", "The ALB drops invalid header fields", Medium,
+	perResource("ELB.4", "The ALB drops invalid header fields", Medium, typeLoadBalancer,
 		func(lb *recorder.Resource) bool { return lb.Bool("dropInvalidHeaderFields") }, "keeps invalid header fields"),
-	albRule("ELB.5", "The ALB writes access logs", Medium,
+	perResource("ELB.5", "The ALB writes access logs", Medium, typeLoadBalancer,
 		func(lb *recorder.Resource) bool { return lb.Object("accessLogs")["enabled"] == true }, "access logs are off"),
-	albRule("ELB.6", "The ALB has deletion protection", Medium,
+	perResource("ELB.6", "The ALB has deletion protection", Medium, typeLoadBalancer,
 		func(lb *recorder.Resource) bool { return lb.Bool("enableDeletionProtection") }, "deletion protection is off"),
-	albRule("ELB.12", "The ALB mitigates desync attacks (defensive or strictest)", Medium,
+	perResource("ELB.12", "The ALB mitigates desync attacks (defensive or strictest)", Medium, typeLoadBalancer,
 		func(lb *recorder.Resource) bool {
 			return slices.Contains([]string{"defensive", "strictest"}, lb.String("desyncMitigationMode"))
 		}, "desync mitigation is not defensive or strictest"),
-	albRule("ELB.13", "The ALB spans at least two AZs", Medium,
+	perResource("ELB.13", "The ALB spans at least two AZs", Medium, typeLoadBalancer,
 		func(lb *recorder.Resource) bool { return len(lb.Strings("subnets")) >= 2 }, "fewer than two subnets"),
-	albRule("LF.ALB-IDLE", "The ALB waits at least Langflow's worker timeout for silent builds", Medium,
+	perResource("LF.ALB-IDLE", "The ALB waits at least Langflow's worker timeout for silent builds", Medium, typeLoadBalancer,
 		func(lb *recorder.Resource) bool { return lb.Number("idleTimeout") >= langflow.WorkerTimeoutSeconds },
 		"idle timeout shorter than Langflow's 300 s worker timeout"),
 	{

@@ -164,8 +164,20 @@ type Graph struct {
 	*recorder.Recorder
 }
 
-func onlyProduction(s stackconfig.Stage) bool { return s == stackconfig.StagePrd }
-func notProduction(s stackconfig.Stage) bool  { return s != stackconfig.StagePrd }
+func notProduction(s stackconfig.Stage) bool { return s != stackconfig.StagePrd }
+
+// perResource is a rule that every resource of type typ must satisfy.
+func perResource(id, requirement string, severity Severity, typ string, ok func(r *recorder.Resource) bool, detail string) Rule {
+	return Rule{ID: id, Requirement: requirement, Severity: severity, Check: func(g *Graph) []Finding {
+		var out []Finding
+		for _, r := range g.OfType(typ) {
+			if !ok(r) {
+				out = append(out, finding(id, r, "%s", detail))
+			}
+		}
+		return out
+	}}
+}
 
 // finding builds a Finding about a resource.
 func finding(rule string, r *recorder.Resource, format string, args ...any) Finding {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/langflow-infra/langflow-infra/awsfacts"
 	"github.com/langflow-infra/langflow-infra/internal/recorder"
 	"github.com/langflow-infra/langflow-infra/stackconfig"
 )
@@ -78,7 +79,7 @@ var operationsRules = []Rule{
 		Check: func(g *Graph) []Finding {
 			var out []Finding
 			for _, s := range g.OfType(typeSecret) {
-				if s.Number("recoveryWindowInDays") < 7 {
+				if s.Number("recoveryWindowInDays") < awsfacts.MinSecretRecoveryDays {
 					out = append(out, finding("LF.SECRET-RECOVERY", s, "recovery window %v days", s.Number("recoveryWindowInDays")))
 				}
 			}

@@ -6,18 +6,6 @@ import (
 	"github.com/langflow-infra/langflow-infra/internal/recorder"
 )
 
-func repositoryRule(id, requirement string, severity Severity, ok func(g *Graph, repo *recorder.Resource) bool, detail string) Rule {
-	return Rule{ID: id, Requirement: requirement, Severity: severity, Check: func(g *Graph) []Finding {
-		var out []Finding
-		for _, repo := range g.OfType(typeRepository) {
-			if !ok(g, repo) {
-				out = append(out, finding(id, repo, "%s", detail))
-			}
-		}
-		return out
-	}}
-}
-
 // bucketRule checks every bucket through the resource of typ configuring it.
 func bucketRule(id, requirement string, severity Severity, typ string, ok func(g *Graph, cfg *recorder.Resource) bool, detail string) Rule {
 	return Rule{ID: id, Requirement: requirement, Severity: severity, Check: func(g *Graph) []Finding {
@@ -33,18 +21,24 @@ func bucketRule(id, requirement string, severity Severity, typ string, ok func(g
 }
 
 var storageRules = []Rule{
-	repositoryRule("ECR.1", "Images are scanned on push", Medium,
-		func(_ *Graph, r *recorder.Resource) bool {
-			return r.Object("imageScanningConfiguration")["scanOnPush"] == true
-		},
+	perResource("ECR.1", "Images are scanned on push", Medium, typeRepository,
+		func(r *recorder.Resource) bool { return r.Object("imageScanningConfiguration")["scanOnPush"] == true },
 		"scan on push is off"),
-	repositoryRule("ECR.2", "Image tags are immutable", Medium,
-		func(_ *Graph, r *recorder.Resource) bool { return r.String("imageTagMutability") == "IMMUTABLE" }, "tags are mutable"),
-	repositoryRule("ECR.3", "The repository has a lifecycle policy", Medium,
-		func(g *Graph, r *recorder.Resource) bool {
-			name := r.String("name")
-			return slices.ContainsFunc(g.OfType(typeLifecyclePolicy), func(p *recorder.Resource) bool { return p.String("repository") == name })
-		}, "no lifecycle policy"),
+	perResource("ECR.2", "Image tags are immutable", Medium, typeRepository,
+		func(r *recorder.Resource) bool { return r.String("imageTagMutability") == "IMMUTABLE" }, "tags are mutable"),
+	{
+		ID: "ECR.3", Requirement: "The repository has a lifecycle policy", Severity: Medium,
+		Check: func(g *Graph) []Finding {
+			var out []Finding
+			for _, repo := range g.OfType(typeRepository) {
+				name := repo.String("name")
+				if !slices.ContainsFunc(g.OfType(typeLifecyclePolicy), func(p *recorder.Resource) bool { return p.String("repository") == name }) {
+					out = append(out, finding("ECR.3", repo, "no lifecycle policy"))
+				}
+			}
+			return out
+		},
+	},
 	bucketRule("S3.5", "Buckets refuse requests without TLS", High, typeBucketPolicy,
 		func(_ *Graph, p *recorder.Resource) bool {
 			return slices.ContainsFunc(statements(p, "policy"), func(s map[string]any) bool {

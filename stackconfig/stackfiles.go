@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"slices"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/config"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
@@ -81,16 +80,6 @@ func ProjectDeclarations(dir string) (map[string]workspace.ProjectConfigType, er
 // Parse validates the loaded values into a Config.
 func (s *StackFiles) Parse() (*Config, error) {
 	return Parse(s.Project, s.Stack, s.Values)
-}
-
-// SortedKeys lists the value keys in order, for deterministic iteration.
-func (s *StackFiles) SortedKeys() []string {
-	keys := make([]string, 0, len(s.Values))
-	for k := range s.Values {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func checkDeclaredType(key config.Key, value config.Value, declared workspace.ProjectConfigType) error {

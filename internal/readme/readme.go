@@ -46,3 +46,20 @@ func Write(path, name, content string) error {
 	}
 	return os.WriteFile(path, []byte(doc), 0o644)
 }
+
+// Stale reports, as an error naming the command that regenerates it,
+// whether section name of the file at path differs from want.
+func Stale(path, name, want, regenerate string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	committed, err := Section(string(b), name)
+	if err != nil {
+		return err
+	}
+	if committed != want {
+		return fmt.Errorf("%s: section %q is stale: run %s\n--- committed\n%s\n--- generated\n%s", path, name, regenerate, committed, want)
+	}
+	return nil
+}

@@ -74,7 +74,6 @@ type Recorder struct {
 
 	mu        sync.Mutex
 	resources []*Resource
-	calls     []string
 }
 
 // New returns a Recorder answering as account 123456789012 in region.
@@ -121,9 +120,6 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 // Call answers the data-source invokes the program makes. An invoke the
 // mock does not know is an error, so a new lookup cannot slip in untested.
 func (r *Recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
-	r.mu.Lock()
-	r.calls = append(r.calls, args.Token)
-	r.mu.Unlock()
 	answer, ok := mockCalls[args.Token]
 	if !ok {
 		return nil, fmt.Errorf("recorder: no mock for invoke %s", args.Token)
@@ -138,13 +134,6 @@ func (r *Recorder) Resources() []*Resource {
 	out := slices.Clone(r.resources)
 	slices.SortFunc(out, func(a, b *Resource) int { return strings.Compare(a.URN, b.URN) })
 	return out
-}
-
-// Calls returns the invoke tokens the program called, in order.
-func (r *Recorder) Calls() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return slices.Clone(r.calls)
 }
 
 // OfType returns the resources of type t, sorted by URN.
@@ -173,17 +162,6 @@ func (r *Recorder) ByURN(urn string) *Resource {
 	for _, res := range r.Resources() {
 		if res.URN == urn {
 			return res
-		}
-	}
-	return nil
-}
-
-// Component returns the component resource (of type t) that res sits under,
-// walking up its parents; nil when there is none.
-func (r *Recorder) Component(res *Resource, t string) *Resource {
-	for p := r.ByURN(res.Parent); p != nil; p = r.ByURN(p.Parent) {
-		if p.Type == t {
-			return p
 		}
 	}
 	return nil
