@@ -78,13 +78,14 @@ func newCluster(ctx *pulumi.Context, name string, args *Args, password *random.R
 		CopyTagsToSnapshot:               pulumi.Bool(true),
 		EnabledCloudwatchLogsExports:     pulumi.StringArray{pulumi.String("postgresql")},
 		BackupRetentionPeriod:            pulumi.Int(s.BackupRetentionDays),
-		PreferredBackupWindow:            pulumi.String("17:00-18:00"),
-		PreferredMaintenanceWindow:       pulumi.String("sun:18:30-sun:19:30"),
-		AllowMajorVersionUpgrade:         pulumi.Bool(false),
-		DeletionProtection:               pulumi.Bool(args.Production),
-		SkipFinalSnapshot:                pulumi.Bool(!args.Production),
-		FinalSnapshotIdentifier:          finalSnapshotIdentifier(args),
-		ApplyImmediately:                 pulumi.Bool(!args.Production),
+		// UTC windows that do not overlap: backups, then maintenance, at night in Japan (the guide's region).
+		PreferredBackupWindow:      pulumi.String("17:00-18:00"),
+		PreferredMaintenanceWindow: pulumi.String("sun:18:30-sun:19:30"),
+		AllowMajorVersionUpgrade:   pulumi.Bool(false),
+		DeletionProtection:         pulumi.Bool(args.Production),
+		SkipFinalSnapshot:          pulumi.Bool(!args.Production),
+		FinalSnapshotIdentifier:    finalSnapshotIdentifier(args),
+		ApplyImmediately:           pulumi.Bool(!args.Production),
 	}, clusterOpts...)
 }
 
