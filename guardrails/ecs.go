@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/langflow-infra/langflow-infra/awsfacts"
+	"github.com/langflow-infra/langflow-infra/internal/recorder"
 	"github.com/langflow-infra/langflow-infra/langflow"
 )
 
@@ -51,7 +52,7 @@ var ecsRules = []Rule{
 		return ""
 	}),
 	containerRule("ECS.8", "No secret is a plain environment value", Critical, func(c map[string]any) string {
-		for _, e := range anyMaps(c["environment"]) {
+		for _, e := range recorder.Maps(c["environment"]) {
 			if name, _ := e["name"].(string); secretLooking.MatchString(name) {
 				return "environment variable " + name + " looks like a secret"
 			}

@@ -151,7 +151,7 @@ var edgeRules = []Rule{
 					if managed["name"] != "AWSManagedRulesCommonRuleSet" {
 						continue
 					}
-					counted := slices.ContainsFunc(anyMaps(managed["ruleActionOverrides"]), func(o map[string]any) bool {
+					counted := slices.ContainsFunc(recorder.Maps(managed["ruleActionOverrides"]), func(o map[string]any) bool {
 						action, _ := o["actionToUse"].(map[string]any)
 						return o["name"] == "SizeRestrictions_BODY" && action["count"] != nil
 					})
@@ -206,7 +206,7 @@ func rulePaths(r *recorder.Resource) []string {
 	var out []string
 	for _, c := range r.Objects("conditions") {
 		if p, ok := c["pathPattern"].(map[string]any); ok {
-			out = append(out, stringList(p["values"])...)
+			out = append(out, recorder.StringList(p["values"])...)
 		}
 	}
 	return out
@@ -230,15 +230,4 @@ func wafRuleNames(acl *recorder.Resource) []string {
 		}
 	}
 	return names
-}
-
-func anyMaps(v any) []map[string]any {
-	items, _ := v.([]any)
-	var out []map[string]any
-	for _, item := range items {
-		if m, ok := item.(map[string]any); ok {
-			out = append(out, m)
-		}
-	}
-	return out
 }

@@ -79,7 +79,7 @@ func (g *Graph) taskSecurityGroup() string {
 	if svc == nil {
 		return ""
 	}
-	groups := stringList(svc.Object("networkConfiguration")["securityGroups"])
+	groups := recorder.StringList(svc.Object("networkConfiguration")["securityGroups"])
 	if len(groups) == 0 {
 		return ""
 	}
@@ -96,7 +96,7 @@ func (g *Graph) subnets(tier string) []string {
 	if vpc == nil {
 		return nil
 	}
-	return stringList(vpc.Output(tier + "SubnetIds"))
+	return recorder.StringList(vpc.Output(tier + "SubnetIds"))
 }
 
 // containers parses the task definition's container definitions.
@@ -122,18 +122,7 @@ func list(v any) []string {
 	if s, ok := v.(string); ok {
 		return []string{s}
 	}
-	return stringList(v)
-}
-
-func stringList(v any) []string {
-	items, _ := v.([]any)
-	out := make([]string, 0, len(items))
-	for _, item := range items {
-		if s, ok := item.(string); ok {
-			out = append(out, s)
-		}
-	}
-	return out
+	return recorder.StringList(v)
 }
 
 func firstString(r *recorder.Resource, key string) string {

@@ -87,7 +87,7 @@ var networkRules = []Rule{
 			private := g.subnets("private")
 			var out []Finding
 			for _, svc := range g.OfType(typeECSService) {
-				for _, id := range stringList(svc.Object("networkConfiguration")["subnets"]) {
+				for _, id := range recorder.StringList(svc.Object("networkConfiguration")["subnets"]) {
 					if !slices.Contains(private, id) {
 						out = append(out, finding("LF.APP-SUBNETS", svc, "runs in subnet %s, not a private one", id))
 					}

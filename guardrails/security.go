@@ -96,7 +96,7 @@ var securityRules = []Rule{
 				if c["name"] != "langflow" {
 					continue
 				}
-				for _, s := range anyMaps(c["secrets"]) {
+				for _, s := range recorder.Maps(c["secrets"]) {
 					if from, _ := s["valueFrom"].(string); s["name"] == "LANGFLOW_SECRET_KEY" && secretArns[from] {
 						return nil
 					}

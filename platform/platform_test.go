@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/langflow-infra/langflow-infra/awsfacts"
+	"github.com/langflow-infra/langflow-infra/internal/recorder"
 	"github.com/langflow-infra/langflow-infra/internal/stacktest"
 	"github.com/langflow-infra/langflow-infra/platform"
 )
@@ -167,7 +168,7 @@ func TestListenerRules(t *testing.T) {
 				if r.Number("priority") != w.priority || r.String("listenerArn") != stacktest.ArnOf(app) || action["type"] != w.action {
 					t.Errorf("%s: priority %v listener %s action %v", name, r.Number("priority"), r.String("listenerArn"), action)
 				}
-				if got := stacktest.StringList(paths); !slices.Equal(got, w.paths) {
+				if got := recorder.StringList(paths); !slices.Equal(got, w.paths) {
 					t.Errorf("%s paths = %q, want %q", name, got, w.paths)
 				}
 				if w.action == "forward" && action["targetGroupArn"] != tgArn {
@@ -293,7 +294,7 @@ func TestAlarms(t *testing.T) {
 			}
 			for suffix, metric := range want {
 				a := res.Named(t, "aws:cloudwatch/metricAlarm:MetricAlarm", "langflow-"+name+"-"+suffix)
-				actions := stacktest.StringList(a.Get("alarmActions"))
+				actions := recorder.StringList(a.Get("alarmActions"))
 				if a.String("metricName") != metric || !slices.Equal(actions, []string{stacktest.ArnOf(topic)}) {
 					t.Errorf("alarm %s = %v", suffix, a.Inputs)
 				}

@@ -204,8 +204,8 @@ func TestECSService(t *testing.T) {
 			network := svc.Object("networkConfiguration")
 			tasks := res.Named(t, "aws:ec2/securityGroup:SecurityGroup", "langflow-"+tc.stack+"-tasks")
 			wantSubnets := []string{"subnet-" + tc.subnets + "-ap-northeast-1a", "subnet-" + tc.subnets + "-ap-northeast-1c"}
-			if network["assignPublicIp"] != tc.public || !slices.Equal(stacktest.StringList(network["subnets"]), wantSubnets) ||
-				!slices.Equal(stacktest.StringList(network["securityGroups"]), []string{tasks.ID}) {
+			if network["assignPublicIp"] != tc.public || !slices.Equal(recorder.StringList(network["subnets"]), wantSubnets) ||
+				!slices.Equal(recorder.StringList(network["securityGroups"]), []string{tasks.ID}) {
 				t.Errorf("network = %v", network)
 			}
 			breaker := svc.Object("deploymentCircuitBreaker")
@@ -281,15 +281,15 @@ func TestIAM(t *testing.T) {
 			}
 			slices.Sort(secretArns)
 			exec := stacktest.Statements(t, res.Named(t, "aws:iam/rolePolicy:RolePolicy", "langflow-"+name+"-execution"), "policy")
-			if got := stacktest.StringList(exec["ReadExactlyLangflowsSecrets"]["Resource"]); !slices.Equal(slices.Sorted(slices.Values(got)), secretArns) {
+			if got := recorder.StringList(exec["ReadExactlyLangflowsSecrets"]["Resource"]); !slices.Equal(slices.Sorted(slices.Values(got)), secretArns) {
 				t.Errorf("execution role reads secrets %q, want %q", got, secretArns)
 			}
-			if got := stacktest.StringList(exec["PullFromOurRepository"]["Resource"]); !slices.Equal(got, []string{stacktest.ArnOf(res.One(t, "aws:ecr/repository:Repository"))}) {
+			if got := recorder.StringList(exec["PullFromOurRepository"]["Resource"]); !slices.Equal(got, []string{stacktest.ArnOf(res.One(t, "aws:ecr/repository:Repository"))}) {
 				t.Errorf("execution role pulls from %q", got)
 			}
 			task := stacktest.Statements(t, res.Named(t, "aws:iam/rolePolicy:RolePolicy", "langflow-"+name+"-task"), "policy")
 			bucket := res.Named(t, "aws:s3/bucketV2:BucketV2", "langflow-"+name+"-artifacts").Output("arn").(string)
-			if got := stacktest.StringList(task["ReadWriteArtifacts"]["Resource"]); !slices.Equal(got, []string{bucket + "/*"}) {
+			if got := recorder.StringList(task["ReadWriteArtifacts"]["Resource"]); !slices.Equal(got, []string{bucket + "/*"}) {
 				t.Errorf("task role writes %q", got)
 			}
 			if _, ok := task["ECSExecChannels"]; !ok {

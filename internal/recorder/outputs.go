@@ -33,7 +33,7 @@ func mockOutputs(r *Recorder, res *Resource, id string) resource.PropertyMap {
 
 var mockTypes = map[string]computed{
 	"awsx:ec2:Vpc": func(r *Recorder, res *Resource, _ string) map[string]any {
-		azs := stringList(res.Inputs["availabilityZoneNames"])
+		azs := res.Strings("availabilityZoneNames")
 		ids := func(kind string) []any {
 			var out []any
 			for _, az := range azs {
@@ -150,19 +150,6 @@ func nameOr(res *Resource, key string) string {
 		return v.StringValue()
 	}
 	return res.Name
-}
-
-func stringList(v resource.PropertyValue) []string {
-	if !v.IsArray() {
-		return nil
-	}
-	var out []string
-	for _, e := range v.ArrayValue() {
-		if e.IsString() {
-			out = append(out, e.StringValue())
-		}
-	}
-	return out
 }
 
 // digest derives a stable pseudo-random string of length n from seed, so

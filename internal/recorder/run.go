@@ -43,11 +43,28 @@ func (res *Resource) Bool(key string) bool {
 
 // Strings returns the input at key as a list of strings.
 func (res *Resource) Strings(key string) []string {
-	list, _ := res.Get(key).([]any)
+	return StringList(res.Get(key))
+}
+
+// StringList reads a plain list value as strings (other elements dropped).
+func StringList(v any) []string {
+	list, _ := v.([]any)
 	out := make([]string, 0, len(list))
-	for _, v := range list {
-		if s, ok := v.(string); ok {
+	for _, e := range list {
+		if s, ok := e.(string); ok {
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Maps reads a plain list value as objects (other elements dropped).
+func Maps(v any) []map[string]any {
+	list, _ := v.([]any)
+	out := make([]map[string]any, 0, len(list))
+	for _, e := range list {
+		if m, ok := e.(map[string]any); ok {
+			out = append(out, m)
 		}
 	}
 	return out
@@ -61,14 +78,7 @@ func (res *Resource) Object(key string) map[string]any {
 
 // Objects returns the input at key as a list of maps.
 func (res *Resource) Objects(key string) []map[string]any {
-	list, _ := res.Get(key).([]any)
-	out := make([]map[string]any, 0, len(list))
-	for _, v := range list {
-		if m, ok := v.(map[string]any); ok {
-			out = append(out, m)
-		}
-	}
-	return out
+	return Maps(res.Get(key))
 }
 
 // Output returns the mock's output at key as a plain Go value.

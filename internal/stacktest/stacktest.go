@@ -93,14 +93,3 @@ func Statements(t testing.TB, r *recorder.Resource, key string) map[string]map[s
 	}
 	return out
 }
-
-// StringList converts a plain list value to strings.
-func StringList(v any) []string {
-	list, _ := v.([]any)
-	out := make([]string, 0, len(list))
-	for _, e := range list {
-		s, _ := e.(string)
-		out = append(out, s)
-	}
-	return out
-}
