@@ -110,7 +110,7 @@ func Build(dir, stack string, opts Options) (*Plan, error) {
 	}
 	p := &Plan{
 		Stack: stack, Region: region, Prices: prices.Source, Assumptions: opts.Assumptions,
-		config: cfg, Counts: map[string]int{},
+		config: cfg,
 	}
 	p.Layers, p.Counts, p.Total = layers(res.Recorder)
 	p.Cost = Estimate(FromRecord(stack, res.Recorder), prices, opts.Assumptions)
