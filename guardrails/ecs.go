@@ -27,18 +27,9 @@ func containerRule(id, requirement string, severity Severity, check func(c map[s
 }
 
 var ecsRules = []Rule{
-	{
-		ID: "ECS.2", Requirement: "Tasks get no public IP", Severity: High,
-		Check: func(g *Graph) []Finding {
-			var out []Finding
-			for _, svc := range g.OfType(typeECSService) {
-				if svc.Object("networkConfiguration")["assignPublicIp"] == true {
-					out = append(out, finding("ECS.2", svc, "assigns public IPs"))
-				}
-			}
-			return out
-		},
-	},
+	perResource("ECS.2", "Tasks get no public IP", High, typeECSService,
+		func(svc *recorder.Resource) bool { return svc.Object("networkConfiguration")["assignPublicIp"] != true },
+		"assigns public IPs"),
 	containerRule("ECS.4", "No container is privileged", Critical, func(c map[string]any) string {
 		if c["privileged"] == true {
 			return "privileged"
@@ -77,20 +68,12 @@ var ecsRules = []Rule{
 			return out
 		},
 	},
-	{
-		ID: "ECS.12", Requirement: "The cluster has Container Insights", Severity: Low,
-		Check: func(g *Graph) []Finding {
-			var out []Finding
-			for _, c := range g.OfType(typeECSCluster) {
-				if !slices.ContainsFunc(c.Objects("settings"), func(s map[string]any) bool {
-					return s["name"] == "containerInsights" && (s["value"] == "enabled" || s["value"] == "enhanced")
-				}) {
-					out = append(out, finding("ECS.12", c, "Container Insights is off"))
-				}
-			}
-			return out
-		},
-	},
+	perResource("ECS.12", "The cluster has Container Insights", Low, typeECSCluster,
+		func(c *recorder.Resource) bool {
+			return slices.ContainsFunc(c.Objects("settings"), func(s map[string]any) bool {
+				return s["name"] == "containerInsights" && (s["value"] == "enabled" || s["value"] == "enhanced")
+			})
+		}, "Container Insights is off"),
 	{
 		ID: "LF.ECS-DEPLOY", Requirement: "Deployments keep 100 % healthy, roll back on failure and wait out start-up", Severity: High,
 		Check: func(g *Graph) []Finding {

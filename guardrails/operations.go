@@ -16,18 +16,8 @@ var AlarmMetrics = []string{
 }
 
 var operationsRules = []Rule{
-	{
-		ID: "LF.LOG-RETENTION", Requirement: "Every log group expires its events", Severity: Low,
-		Check: func(g *Graph) []Finding {
-			var out []Finding
-			for _, lg := range g.OfType(typeLogGroup) {
-				if lg.Number("retentionInDays") <= 0 {
-					out = append(out, finding("LF.LOG-RETENTION", lg, "keeps logs forever"))
-				}
-			}
-			return out
-		},
-	},
+	perResource("LF.LOG-RETENTION", "Every log group expires its events", Low, typeLogGroup,
+		func(lg *recorder.Resource) bool { return lg.Number("retentionInDays") > 0 }, "keeps logs forever"),
 	{
 		ID: "LF.TAGS", Requirement: "Every taggable resource carries Project, Stage and ManagedBy", Severity: Low,
 		Check: func(g *Graph) []Finding {

@@ -43,18 +43,8 @@ var securityRules = []Rule{
 			return out
 		},
 	},
-	{
-		ID: "KMS.4", Requirement: "The stack key rotates", Severity: Medium,
-		Check: func(g *Graph) []Finding {
-			var out []Finding
-			for _, k := range g.OfType(typeKey) {
-				if !k.Bool("enableKeyRotation") {
-					out = append(out, finding("KMS.4", k, "rotation is off"))
-				}
-			}
-			return out
-		},
-	},
+	perResource("KMS.4", "The stack key rotates", Medium, typeKey,
+		func(k *recorder.Resource) bool { return k.Bool("enableKeyRotation") }, "rotation is off"),
 	{
 		ID: "LF.NO-SECRET-LEAK", Requirement: "No secret value appears outside its secret (and the cluster's password)", Severity: Critical,
 		Check: func(g *Graph) []Finding {
